@@ -2,7 +2,7 @@ import { Node, type CallExpression } from 'ts-morph';
 import type { DetectedCall, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
-import { clientParameterOf, resolveClientOrigin } from './shared/clients';
+import { clientParameterOf, originAmong, resolveClientOrigin } from './shared/clients';
 import { resolveContentParts, resolveMessages, resolvePromptText } from './shared/prompt';
 import { getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
 import { ANTHROPIC_PACKAGE_PROVIDERS, clientProvider, eachCall, isTrueLiteral, lastNamesOf, madeByWorkspaceClass, matchMethodTable, type MethodSpec, readModel, readSystemPrompt, packagesLoadedBy, readToolNames } from './shared/sdk';
@@ -47,7 +47,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   const receiver = match.receiver;
   // `x.chat.completions.create` is OpenAI's shape (and its look-alikes'), never Anthropic's `completions.create`.
   if (match.method.path === 'completions.create' && Node.isPropertyAccessExpression(receiver) && receiver.getName() === 'chat') return undefined;
-  const origin = resolveClientOrigin(receiver, context.modules);
+  const origin = originAmong(resolveClientOrigin(receiver, context.modules), (candidate) => candidate.packageName in ANTHROPIC_PACKAGE_PROVIDERS);
   if (origin && !(origin.packageName in ANTHROPIC_PACKAGE_PROVIDERS)) return undefined;
 
   const isBatch = match.method.endpoint === 'batch';

@@ -2,7 +2,7 @@ import { Node, type CallExpression } from 'ts-morph';
 import type { DetectedCall, Endpoint, ModelRef, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
-import { resolveClientOrigin, type ClientOrigin } from './shared/clients';
+import { originAmong, resolveClientOrigin, type ClientOrigin } from './shared/clients';
 import { enterCall } from './shared/modelValue';
 import { resolveContentParts, resolveMessages, resolvePromptText } from './shared/prompt';
 import { findDeclaration, getObjectProperty, placeOf, resolveNumber, resolveObjectLiteral, resolveString, sdkPackageOf, unwrapExpression } from './shared/resolve';
@@ -115,7 +115,7 @@ function analyzeGenAiCall(call: CallExpression, context: AnalyzerContext): Detec
   if (!match) return undefined;
   const receiver = match.receiver;
   const params = resolveObjectLiteral(match.arguments[0], context.modules);
-  const origin = match.origin ?? resolveClientOrigin(receiver, context.modules);
+  const origin = match.origin ?? originAmong(resolveClientOrigin(receiver, context.modules), (candidate) => candidate.packageName === '@google/genai');
   const evidence: string[] = [];
   if (origin) {
     if (origin.packageName !== '@google/genai') return undefined;

@@ -3,7 +3,7 @@ import type { DetectedCall, Endpoint, PromptMessage, RealtimeStep } from '../mod
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { IMAGE_EDIT_INPUT, REALTIME_STREAMING, realtimeAudioTurn, realtimeConnect, realtimeSession, toDetectedCall } from './shared/callsite';
 import { nodesMatching } from './shared/calls';
-import { clientMemberOf, clientParameterOf, resolveClientOrigin, type ClientOrigin } from './shared/clients';
+import { clientMemberOf, clientParameterOf, originAmong, resolveClientOrigin, type ClientOrigin } from './shared/clients';
 import { calleeBinding, eachCall, lastNamesOf, matchMethodTable, openAiClientProvider, type MethodMatch, readModel, readOutputModalities, readToolNames, requestBodySpread, traceValue } from './shared/sdk';
 import { resolveMessages, resolvePromptText, forcedToolName, requestsStructuredOutput, runTimeTurn } from './shared/prompt';
 import { getObjectProperty, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
@@ -129,8 +129,9 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   const match = part?.match ?? tableMatch;
   if (!match) return undefined;
   const receiver = match.receiver;
-  const origin = part?.origin ?? tableOrigin;
-  if (origin && (!OPENAI_PACKAGES.has(origin.packageName) || !OPENAI_CLASSES.has(origin.className))) return undefined;
+  const isOpenAIClient = (candidate: ClientOrigin): boolean => OPENAI_PACKAGES.has(candidate.packageName) && OPENAI_CLASSES.has(candidate.className);
+  const origin = originAmong(part?.origin ?? tableOrigin, isOpenAIClient);
+  if (origin && !isOpenAIClient(origin)) return undefined;
   if (origin && V3_METHOD.test(match.method.path) !== (origin.className === 'OpenAIApi')) return undefined;
   if (!origin && !DISTINCTIVE_WITHOUT_CLIENT.has(match.method.path)) return undefined;
   if (!origin && madeByAnotherPackage(receiver, context)) return undefined;

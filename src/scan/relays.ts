@@ -71,12 +71,15 @@ export function foldRelays(calls: DetectedCall[], nonProduction: (file: string) 
     const hops = hopsLeftOut.get(index);
     relaysOf.set(target, [...(relaysOf.get(target) ?? []), { file, line, ...(reachedThrough.has(positionKey(file, line)) ? { passesOn: true as const } : {}), ...(hops ? { through: hops } : {}) }]);
   }
-  // Callers going through a relay go on through the site it is listed on: the totals leave that site's own count to them.
-  const onwardOf = (step: { file: string; line: number }): WrapperVia | undefined => {
+  // Callers going through a relay go on through the site it is listed on, and through the other implementations the relay
+  // could reach (its `via.alternatives`: a table of handlers, adapters chosen by configuration): the totals leave those
+  // sites' own counts to them.
+  const onwardOf = (step: { file: string; line: number }): WrapperVia[] => {
     const index = siteAt.get(positionKey(step.file, step.line));
-    if (index === undefined || !foldedInto.has(index)) return undefined;
+    if (index === undefined || !foldedInto.has(index)) return [];
     const target = calls[targetOf(index)];
-    return { file: target.file, line: target.line, function: target.enclosingFunction ?? '<top>' };
+    const alternatives = (calls[index].via?.alternatives ?? []).map(({ file, line, function: fn }) => ({ file, line, function: fn }));
+    return [{ file: target.file, line: target.line, function: target.enclosingFunction ?? '<top>' }, ...alternatives];
   };
   const kept: DetectedCall[] = [];
   calls.forEach((call, index) => {
@@ -103,15 +106,16 @@ export function foldRelays(calls: DetectedCall[], nonProduction: (file: string) 
 }
 
 /** The call with the sites its relays are listed on added to `via.through` (once each); the call itself when there are none. */
-function throughRelays(call: DetectedCall, onwardOf: (step: { file: string; line: number }) => WrapperVia | undefined): DetectedCall {
+function throughRelays(call: DetectedCall, onwardOf: (step: { file: string; line: number }) => WrapperVia[]): DetectedCall {
   const via = call.via!;
   const named = new Set([via, ...(via.through ?? [])].map((step) => positionKey(step.file, step.line)));
   const added: WrapperVia[] = [];
   for (const step of [via, ...(via.through ?? [])]) {
-    const onward = onwardOf(step);
-    if (!onward || named.has(positionKey(onward.file, onward.line))) continue;
-    named.add(positionKey(onward.file, onward.line));
-    added.push(onward);
+    for (const onward of onwardOf(step)) {
+      if (named.has(positionKey(onward.file, onward.line))) continue;
+      named.add(positionKey(onward.file, onward.line));
+      added.push(onward);
+    }
   }
   return added.length === 0 ? call : { ...call, via: { ...via, through: [...(via.through ?? []), ...added] } };
 }

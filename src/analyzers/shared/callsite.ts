@@ -8,7 +8,7 @@ import { agentLoopOf, imagePartsElsewhere, toolListEntryOf, toolListHandedWith }
 import { validatedReplyOf } from './validatedReply';
 import { isSettingsDefaultRef } from './modelValue';
 import { vendorOfModel, vendorOfProvider } from './modelVendors';
-import { isConstDeclaration, isFunctionNode, unwrapExpression } from './resolve';
+import { isConstDeclaration, isFunctionNode, servedFunctionName, unwrapExpression } from './resolve';
 
 /** The evidence of an image edit's input: the image it edits is sent with the prompt, so a model taking it must read images. */
 export const IMAGE_EDIT_INPUT = 'images: an image edit sends the image it edits (and any reference images) with the prompt';
@@ -37,10 +37,13 @@ export function enclosingFunctionName(node: Node): string | null {
       if (holder && (Node.isVariableDeclaration(holder) || Node.isPropertyAssignment(holder) || Node.isPropertyDeclaration(holder)) && !isHandedOnCallback(current)) return holder.getName();
       const wrapped = wrappedFunctionHolder(current);
       if (wrapped) return wrapped.getName();
+      const served = servedFunctionName(current);
+      if (served) return served;
     }
   }
   return null;
 }
+
 
 /** A class's name: its own, or the variable's a class expression is held in (`var ChatGPTAPI = class { ... }`, as bundlers write classes). */
 function classNameOf(node: Node | undefined): string | undefined {

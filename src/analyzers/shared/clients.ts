@@ -21,7 +21,25 @@ export interface ClientOrigin {
    */
   resource?: string;
   evidence: string[];
+  /**
+   * Clients of other classes the same variable may hold (`let client; if (isOpenAICompatible()) client = new OpenAI(...); else
+   * if (isAnthropic()) client = new Anthropic(...)`): an analyzer whose SDK is not the first one's takes its own from these.
+   */
+  alternatives?: ClientOrigin[];
 }
+
+/**
+ * The client of the origin's (or of one of its alternatives') that an analyzer takes (`accepts`): the origin itself when it
+ * does, else the first alternative it does; the origin unchanged when none is, for the analyzer to reject as before.
+ */
+export function originAmong(origin: ClientOrigin | undefined, accepts: (candidate: ClientOrigin) => boolean): ClientOrigin | undefined {
+  if (!origin || accepts(origin)) return origin;
+  const other = origin.alternatives?.find(accepts);
+  return other ? { ...other, evidence: [...other.evidence, `one of the ${1 + origin.alternatives!.length} clients the variable is assigned (the app picks one at run time)`] } : origin;
+}
+
+/** How many assignments of a variable are read for the clients it may hold. */
+const MAX_ASSIGNED_CLIENTS = 6;
 
 /**
  * Follows the receiver of an SDK call (`openai`, `this.client`, `getClient()`, an import from
@@ -67,6 +85,8 @@ function resolveUncached(expression: Node, modules: ModuleLoader, depth: number)
     const initializer = initializerOf(declaration);
     if (initializer) {
       const origin = withStep(resolveClientOrigin(initializer, modules, depth + 1), declaration, node);
+      const others = origin ? otherAssignedClients(declaration, initializer, origin, modules, depth) : [];
+      if (others.length > 0) return { ...origin!, alternatives: others };
       // `const aiProviders: IAIProvidersService = await resolver.promise`: the declared type says what the value is.
       return origin ?? (Node.isVariableDeclaration(declaration) ? fromTypeAnnotation(declaration.getTypeNode(), modules, depth) : undefined);
     }
@@ -161,6 +181,22 @@ function resolveUncached(expression: Node, modules: ModuleLoader, depth: number)
     return resolveClientOrigin(node.getRight(), modules, depth + 1) ?? resolveClientOrigin(node.getLeft(), modules, depth + 1);
   }
   return undefined;
+}
+
+/**
+ * The clients of other classes than `origin`'s a `let` assigned in several places may hold (`client = new OpenAI(...)` in one
+ * branch, `client = new Anthropic(...)` in another), `first` being the assignment `origin` came from.
+ */
+function otherAssignedClients(declaration: Node, first: Node, origin: ClientOrigin, modules: ModuleLoader, depth: number): ClientOrigin[] {
+  if (!Node.isVariableDeclaration(declaration) || !Node.isIdentifier(declaration.getNameNode()) || declaration.getVariableStatement()?.getDeclarationKind() === 'const') return [];
+  const scope = declaration.getFirstAncestor((ancestor) => isFunctionNode(ancestor)) ?? declaration.getSourceFile();
+  const others: ClientOrigin[] = [];
+  for (const value of assignedValues(scope, declaration.getName()).slice(0, MAX_ASSIGNED_CLIENTS)) {
+    if (value === first) continue;
+    const other = resolveClientOrigin(value, modules, depth + 1);
+    if (other && ![origin, ...others].some((known) => known.className === other.className && known.packageName === other.packageName)) others.push(other);
+  }
+  return others;
 }
 
 /** The class `x as typeof X` (in parentheses, after other casts) names: X, or undefined for any other expression. */

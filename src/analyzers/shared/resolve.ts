@@ -1048,3 +1048,29 @@ export function returnedArgument(fn: Node & { getParameters(): Node[] }, call: C
   const argument = index >= 0 ? call.getArguments()[index] : undefined;
   return argument && !Node.isSpreadElement(argument) ? argument : undefined;
 }
+
+/** The calls registering a Firebase Cloud Function's handler: `onRequest(...)`, `onCall(...)` (v2) and `functions.https.onRequest(...)` (v1). */
+const CLOUD_FUNCTION_REGISTRAR = /(?:^|\.)on(?:Request|Call)$/;
+
+/**
+ * `exports.proxyResponses = onRequest({ region }, async (req, res) => { ... })`: the name a Cloud Function serves its
+ * handler under, which its file's requests are in (each handler of a module its own function, not the module's top).
+ */
+export function servedFunctionName(fn: Node): string | undefined {
+  const registration = fn.getParent();
+  if (!registration || !Node.isCallExpression(registration) || !registration.getArguments().includes(fn as never)) return undefined;
+  return CLOUD_FUNCTION_REGISTRAR.test(registration.getExpression().getText()) ? exportedNameOf(registration) : undefined;
+}
+
+/** The name a module exports a value under: `exports.name = value`, `module.exports.name = value`, `export const name = value`. */
+function exportedNameOf(value: Node): string | undefined {
+  const holder = value.getParent();
+  if (Node.isBinaryExpression(holder) && holder.getOperatorToken().getKind() === SyntaxKind.EqualsToken && holder.getRight() === value) {
+    const target = holder.getLeft();
+    return Node.isPropertyAccessExpression(target) && /^(?:module\.)?exports$/.test(target.getExpression().getText()) ? target.getName() : undefined;
+  }
+  if (Node.isVariableDeclaration(holder) && holder.getInitializer() === value && Node.isIdentifier(holder.getNameNode())) {
+    return holder.getVariableStatement()?.hasExportKeyword() ? holder.getName() : undefined;
+  }
+  return undefined;
+}

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { Node, SyntaxKind, type CallExpression, type SourceFile } from 'ts-morph';
 import type { ModuleLoader } from './modules';
 import { APP_SEARCH, appRoot, nearbySourceFiles } from './nearbyFiles';
-import { findDeclaration, getObjectProperty, isSerializerCall, namedFunctionParameter, resolveObjectLiteral, resolveString, unwrapExpression } from './resolve';
+import { findDeclaration, getObjectProperty, initializerOf, isSerializerCall, namedFunctionParameter, resolveObjectLiteral, resolveString, servedFunctionName, unwrapExpression } from './resolve';
 import { escapeRegExp } from '../../model/regExp';
 
 /**
@@ -161,13 +161,14 @@ const CALLER_PATHS = new WeakMap<ModuleLoader, Map<string, string[]>>();
  * The walk (up to MAX_FILES files read) is made once per route file: the route's models are worked out again when
  * a tree they came from was released, and the proxy route search asks too.
  */
-function callerFiles(appRoot: string, route: string, home: SourceFile, modules: ModuleLoader): SourceFile[] {
+function callerFiles(appRoot: string, route: string, home: SourceFile, modules: ModuleLoader, quoted = new RegExp(`['"\`]${escapeRegExp(route)}['"\`?]`)): SourceFile[] {
   const cache = CALLER_PATHS.get(modules) ?? new Map<string, string[]>();
   CALLER_PATHS.set(modules, cache);
   const homePath = home.getFilePath() as string;
-  let files = cache.get(homePath);
+  // A file can serve several routes (`app.post('/a', ...)`, `exports.a = onRequest(...)`): each has its callers.
+  const key = `${homePath}\0${route}`;
+  let files = cache.get(key);
   if (!files) {
-    const quoted = new RegExp(`['"\`]${escapeRegExp(route)}['"\`?]`);
     // `export const LLM_ENDPOINTS = { chat: '/api/chat' }` in a config module: the callers name the constant, not the path.
     const holders = new Set<string>();
     const namesRoute = (text: string): boolean => {
@@ -181,7 +182,7 @@ function callerFiles(appRoot: string, route: string, home: SourceFile, modules: 
       const known = new Set(files);
       files = [...files, ...nearbySourceFiles(appRoot, { ...APP_SEARCH, maxFiles: MAX_FILES, skipFile: (_name, full) => full === homePath || known.has(full), matches: (text) => named.test(text) })];
     }
-    cache.set(homePath, files);
+    cache.set(key, files);
   }
   return files.flatMap((full) => {
     const loaded = modules.resolvePath(home, full);
@@ -219,24 +220,54 @@ export interface RouteFetch {
   sent: Node;
   /** Set for `supabase.functions.invoke('<name>', { body })`: an edge function invoked by name, not a route fetched. */
   invokesEdgeFunction?: true;
+  /** Set for a fetch of a Firebase HTTPS function's URL (`${BASE}/proxyResponses`): the function's name. */
+  firebaseFunction?: string;
 }
 
-/** `fetch('/api/x', { body: JSON.stringify(sent) })` calls of a file to the route (the path written there, or a constant holding it: `fetch(ENDPOINTS.chat, ...)`). */
-function fetchesTo(file: SourceFile, route: string, modules: ModuleLoader): RouteFetch[] {
+/**
+ * `fetch('/api/x', { body: JSON.stringify(sent) })` calls of a file to the route (the path written there, or a constant holding it:
+ * `fetch(ENDPOINTS.chat, ...)`); with `suffix`, calls to any URL whose path ends with it (`${FUNCTIONS_BASE}/chat`). The fetch
+ * may be the app's own wrapper of it (`appCheckFetch(url, init)`, `authFetch(url, init)`), which takes the same arguments.
+ */
+function fetchesTo(file: SourceFile, route: string, modules: ModuleLoader, match: 'path' | 'suffix' = 'path'): RouteFetch[] {
   const found: RouteFetch[] = [];
   for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
-    if (call.getExpression().getText() !== 'fetch') continue;
+    if (!FETCH_LIKE.test(call.getExpression().getText())) continue;
     const [url, init] = call.getArguments();
     const target = url && unwrapExpression(url);
     if (!target) continue;
-    const written = Node.isStringLiteral(target) || Node.isNoSubstitutionTemplateLiteral(target) ? target.getLiteralValue() : Node.isPropertyAccessExpression(target) || Node.isIdentifier(target) ? resolveString(target, modules).value : undefined;
-    if (written?.split('?')[0] !== route) continue;
+    const written = match === 'suffix' ? writtenUrl(target, modules) : Node.isStringLiteral(target) || Node.isNoSubstitutionTemplateLiteral(target) ? target.getLiteralValue() : Node.isPropertyAccessExpression(target) || Node.isIdentifier(target) ? resolveString(target, modules).value : undefined;
+    const pathWritten = written?.split('?')[0];
+    if (match === 'suffix' ? !pathWritten?.endsWith(route) : pathWritten !== route) continue;
     const body = getObjectProperty(resolveObjectLiteral(init, modules), 'body', modules);
     const stringified = body && unwrapExpression(body);
     if (!stringified || !isSerializerCall(stringified) || !stringified.getArguments()[0]) continue;
     found.push({ call, sent: stringified.getArguments()[0] });
   }
   return found;
+}
+
+/** `fetch`, or an app's function named for wrapping it with the same arguments (`appCheckFetch`, `authFetch`). */
+const FETCH_LIKE = /^(?:fetch|[\w$]*Fetch)$/;
+
+/** How deep a URL's constants are followed to their text. */
+const MAX_URL_HOPS = 3;
+
+/** A URL as written, constants followed, a template's run-time parts left as `${...}`: enough to see how its path ends. */
+function writtenUrl(node: Node, modules: ModuleLoader, depth = 0): string | undefined {
+  const url = unwrapExpression(node);
+  if (Node.isStringLiteral(url) || Node.isNoSubstitutionTemplateLiteral(url)) return url.getLiteralValue();
+  if (Node.isTemplateExpression(url)) return url.getText().slice(1, -1);
+  if (Node.isBinaryExpression(url) && url.getOperatorToken().getKind() === SyntaxKind.PlusToken) {
+    const right = writtenUrl(url.getRight(), modules, depth);
+    return right === undefined ? undefined : `${writtenUrl(url.getLeft(), modules, depth) ?? '${}'}${right}`;
+  }
+  if (depth >= MAX_URL_HOPS || (!Node.isIdentifier(url) && !Node.isPropertyAccessExpression(url))) return undefined;
+  const resolved = resolveString(url, modules).value;
+  if (resolved !== null) return resolved;
+  const declaration = Node.isIdentifier(url) ? findDeclaration(url, modules) : undefined;
+  const initializer = declaration && initializerOf(declaration);
+  return initializer ? writtenUrl(initializer, modules, depth + 1) : undefined;
 }
 
 /** HTTP methods whose handler takes a request body. */
@@ -275,20 +306,34 @@ const TURN_FIELDS = ['messages', 'input', 'contents'];
  */
 export function registeredProxyRouteFetches(site: Node, modules: ModuleLoader): RouteFetch[] | undefined {
   if (!Node.isCallExpression(site)) return undefined;
-  const registered: { route: string; handler: Node; edgeFunction?: true } | undefined = registeredRoute(site) ?? edgeFunctionHandler(site);
+  const registered: RegisteredHandler | undefined = registeredRoute(site) ?? edgeFunctionHandler(site) ?? firebaseFunctionHandler(site);
   if (!registered) return undefined;
   const incoming = incomingBodyNames(registered.handler);
-  // An edge function sending a posted `prompt` on (an image generation, a completion) writes the request around it itself,
-  // often one of several the function picks between by other fields: only the conversation's turns make its callers the
-  // features (social-media-scheduler's `generate-content` invoked for text was read as its DALL·E request).
-  const fields = registered.edgeFunction ? TURN_FIELDS : ASKED_FIELDS;
+  // A serverless function sending a posted `prompt` on (an image generation, a completion) writes the request around it
+  // itself, often one of several the function picks between by other fields: only the conversation's turns (or the whole
+  // body) make its callers the features (social-media-scheduler's `generate-content` invoked for text was read as its DALL·E request).
+  const fields = registered.serverless ? TURN_FIELDS : ASKED_FIELDS;
   if (incoming.size === 0 || !sendsIncomingTurns(site, incoming, modules, fields)) return undefined;
   const home = site.getSourceFile();
-  // An edge function's folder is a Deno project of its own: the app calling it is the workspace's (the function's
-  // folder holds no package.json, or one of its own).
-  const root = registered.edgeFunction ? path.resolve(modules.root) : appRoot(path.dirname(home.getFilePath()), modules.root);
-  const calls = registered.edgeFunction ? (file: SourceFile) => invocationsOf(file, registered.route, modules) : (file: SourceFile) => fetchesTo(file, registered.route, modules);
-  return callerFiles(root, registered.route, home, modules).flatMap(calls);
+  // A serverless function's folder is a project of its own (Deno's for an edge function, `functions/` with its own
+  // package.json for Firebase): the app calling it is the workspace's.
+  const root = registered.serverless ? path.resolve(modules.root) : appRoot(path.dirname(home.getFilePath()), modules.root);
+  if (registered.serverless === 'supabase') return callerFiles(root, registered.route, home, modules).flatMap((file) => invocationsOf(file, registered.route, modules));
+  if (registered.serverless === 'firebase') {
+    // The app fetches the function at `https://<region>-<project>.cloudfunctions.net/<name>`, mostly with a base it configures: `${BASE}/<name>`.
+    const urlEnd = `/${registered.route}`;
+    const named = new RegExp(`${escapeRegExp(urlEnd)}['"\`?]`);
+    return callerFiles(root, urlEnd, home, modules, named).flatMap((file) => fetchesTo(file, urlEnd, modules, 'suffix').map((fetch) => ({ ...fetch, firebaseFunction: registered.route })));
+  }
+  return callerFiles(root, registered.route, home, modules).flatMap((file) => fetchesTo(file, registered.route, modules));
+}
+
+/** A handler the app's code registers to serve requests, and the path (or name) its callers reach it by. */
+interface RegisteredHandler {
+  route: string;
+  handler: Node;
+  /** A serverless function, reached by its name: a Supabase Edge Function (invoked), a Firebase HTTPS function (fetched). */
+  serverless?: 'supabase' | 'firebase';
 }
 
 /** A Supabase Edge Function's file (`supabase/functions/<name>/index.ts`): the function's name, which its callers invoke it by. */
@@ -309,11 +354,29 @@ export function isEdgeFunctionFile(filePath: string): boolean {
  * The handler a Supabase Edge Function serves (`serve(async (req) => { ... })` from Deno's std, or `Deno.serve(...)`)
  * around the node, with the function's name as its route: the app invokes it as `supabase.functions.invoke('<name>', { body })`.
  */
-function edgeFunctionHandler(node: Node): { route: string; handler: Node; edgeFunction: true } | undefined {
+function edgeFunctionHandler(node: Node): RegisteredHandler | undefined {
   const name = edgeFunctionName(node.getSourceFile().getFilePath());
   const found = name ? handlerRegisteredBy(node, (callee) => /^(?:Deno\.)?serve$/.test(callee.getText())) : undefined;
-  return name && found ? { route: name, handler: found.handler, edgeFunction: true } : undefined;
+  return name && found ? { route: name, handler: found.handler, serverless: 'supabase' } : undefined;
 }
+
+/** Whether a module's text defines Firebase Cloud Functions (it loads `firebase-functions`). */
+export function definesFirebaseFunctions(text: string): boolean {
+  return text.includes('firebase-functions');
+}
+
+/**
+ * The handler of a Firebase HTTPS function around the node, with the function's exported name as its route:
+ * `exports.proxyResponses = onRequest({ region }, async (req, res) => { ... })` (v2) or `exports.chat =
+ * functions.region('us-central1').https.onRequest(async (req, res) => { ... })` (v1). The app fetches it at `.../<name>`.
+ */
+function firebaseFunctionHandler(node: Node): RegisteredHandler | undefined {
+  if (!definesFirebaseFunctions(node.getSourceFile().getFullText())) return undefined;
+  const found = handlerRegisteredBy(node, (callee) => /(?:^|\.)onRequest$/.test(callee.getText()));
+  const name = found && servedFunctionName(found.handler);
+  return found && name ? { route: name, handler: found.handler, serverless: 'firebase' } : undefined;
+}
+
 
 /**
  * `supabase.functions.invoke('<name>', { body: { messages, model } })` calls of a file to the edge function of that name:
@@ -368,6 +431,8 @@ function incomingBodyNames(handler: Node): Set<string> {
     if (!read) return false;
     if (Node.isPropertyAccessExpression(read)) return read.getName() === 'body' && read.getExpression().getText() === requestName;
     if (Node.isIdentifier(read)) return names.has(read.getText());
+    // `req.body || {}`: the body, or nothing when none was posted.
+    if (Node.isBinaryExpression(read) && [SyntaxKind.BarBarToken, SyntaxKind.QuestionQuestionToken].includes(read.getOperatorToken().getKind())) return readsBody(read.getLeft());
     if (!Node.isCallExpression(read)) return false;
     const callee = read.getExpression().getText();
     return callee === 'JSON.parse' || (requestName !== undefined && (callee === `${requestName}.json` || callee === `${requestName}.req.json`));
@@ -387,6 +452,9 @@ function incomingBodyNames(handler: Node): Set<string> {
 
 /** Whether the request's options send the incoming body's turns: `messages` (or `prompt`, ...) read from it, or the body spread in whole. */
 function sendsIncomingTurns(site: CallExpression, incoming: ReadonlySet<string>, modules: ModuleLoader, fields: readonly string[] = ASKED_FIELDS): boolean {
+  // `fetch(upstream, { body: JSON.stringify(body) })` with the incoming body itself: all of it is sent on.
+  const sent = serializedBody(site, modules);
+  if (sent && Node.isIdentifier(unwrapExpression(sent)) && incoming.has(unwrapExpression(sent).getText())) return true;
   const options = requestOptions(site, modules);
   if (!options || !Node.isObjectLiteralExpression(options)) return false;
   if (options.getProperties().some((property) => Node.isSpreadAssignment(property) && incoming.has(unwrapExpression(property.getExpression()).getText()))) return true;
@@ -403,11 +471,18 @@ function sendsIncomingTurns(site: CallExpression, incoming: ReadonlySet<string>,
 
 /** A request's options: an SDK call's first argument, or the object a `fetch(url, { body: JSON.stringify(...) })` serializes. */
 function requestOptions(site: CallExpression, modules: ModuleLoader): Node | undefined {
-  const [first, init] = site.getArguments();
+  const serialized = serializedBody(site, modules);
+  if (serialized) return resolveObjectLiteral(serialized, modules);
+  const [first] = site.getArguments();
+  return first && resolveObjectLiteral(first, modules);
+}
+
+/** What a `fetch(url, { body: JSON.stringify(value) })` serializes: `value`. */
+function serializedBody(site: CallExpression, modules: ModuleLoader): Node | undefined {
+  const init = site.getArguments()[1];
   const body = init && getObjectProperty(resolveObjectLiteral(init, modules), 'body', modules);
   const serialized = body && unwrapExpression(body);
-  if (serialized && Node.isCallExpression(serialized) && isSerializerCall(serialized) && serialized.getArguments()[0]) return resolveObjectLiteral(serialized.getArguments()[0], modules);
-  return first && resolveObjectLiteral(first, modules);
+  return serialized && Node.isCallExpression(serialized) && isSerializerCall(serialized) ? serialized.getArguments()[0] : undefined;
 }
 
 /** `export async function POST(req) { const body = await req.json(); ... }`: `body`. */

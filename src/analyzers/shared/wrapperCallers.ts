@@ -5,7 +5,7 @@ import type { ModuleLoader } from './modules';
 import { parseIntoProject } from './parse';
 import { annotationComment, callSpan, disabledBranch, enclosingFunctionName, exportNamedNowhereElse, isHandedOnCallback, markCutOffContinuation, neverCalledLocalFunction, replyNameField, retriedRequest, wrappedFunctionHolder } from './callsite';
 import { assignedValues, constInitializer, contains, enclosingFunction, findDeclaration, getObjectProperty, hasDirective, heldBy, importSpecifierOf, initializerOf, isConstDeclaration, isFunctionNode, isSerializerCall, isStringLike, namesBoundBy, type FunctionNode, PATH_ALIAS, reactHookName, namespaceEntryModules, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, stringLiteralComparison, unwrapExpression } from './resolve';
-import { isEdgeFunctionFile, proxyRouteFetches, registeredProxyRouteFetches, type RouteFetch } from './routeCallers';
+import { definesFirebaseFunctions, isEdgeFunctionFile, proxyRouteFetches, registeredProxyRouteFetches, type RouteFetch } from './routeCallers';
 import { promptOfOptions, resolveMessages, resolvePromptText, runTimeTurn, toolListEntryOf } from './prompt';
 import { jsonObjectSchemaOf, outputSchemaOf, validatedReplyOf, type OutputSchema } from './validatedReply';
 import { aiSdkFactoryProvider, clientProvider, readModel, readToolNames } from './sdk';
@@ -240,7 +240,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
   const routeRegistering = new Map<string, boolean>();
   const registersRoute = (file: string, sourceFile: SourceFile): boolean => {
     let registers = routeRegistering.get(file);
-    if (registers === undefined) routeRegistering.set(file, (registers = isEdgeFunctionFile(file) || ROUTE_REGISTRATION.test(sourceFile.getFullText())));
+    if (registers === undefined) routeRegistering.set(file, (registers = isEdgeFunctionFile(file) || definesFirebaseFunctions(sourceFile.getFullText()) || ROUTE_REGISTRATION.test(sourceFile.getFullText())));
     return registers;
   };
   for (let round = 0; round < MAX_ROUNDS && frontier.length > 0 && found.length < MAX_CALLER_SITES; round++) {
@@ -266,7 +266,12 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
         helpers.push(helper);
         helperFns.push(helper.fn);
       } else if (helper) {
-        helpers.find((other) => sameNode(other.fn, helper.fn))?.requests.push(call);
+        const sameRound = helpers.find((other) => sameNode(other.fn, helper.fn));
+        if (sameRound) sameRound.requests.push(call);
+        // A fetch to the app's proxy route in a helper whose callers an earlier round searched (a fallback after the helper's
+        // own request: nosabos's `callResponses` posting `{ model, input }` to its Firebase function when Gemini is off) is
+        // another request of that helper: its callers stand for it when it posts only what they hand in.
+        else if (postedBy.has(call) && postsOnlyParameters(postedBy.get(call)!, node!) && found.some((caller) => caller.via?.file === call.file && caller.via.function === call.enclosingFunction)) forwardingHops.add(call);
       }
     }
     if (helpers.length === 0 && routeRequests.length === 0) break;
@@ -306,8 +311,9 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
     const mention = helperMention(names);
     const components = helpers.filter(rendersWithProps);
     const componentMarkup = components.length > 0 ? new RegExp(`<(?:${components.map((helper) => escapeRegExp(helper.name)).join('|')})[\\s/>]`) : undefined;
-    // A helper's name after `?` or `:`: only such a file may hold a const choosing between helpers (chooserNames walks its tree).
-    const branchMention = new RegExp(`[?:]\\s*(?:${names.map(escapeRegExp).join('|')})(?![\\w$])`);
+    // A helper's name after `?` or `:`: only such a file may hold a const choosing between helpers (chooserNames walks its tree)
+    // or a table of handlers (`{ key: this.handler }`, dispatchCalls).
+    const branchMention = new RegExp(`[?:]\\s*(?:this\\.)?(?:${names.map(escapeRegExp).join('|')})(?![\\w$])`);
     // Function values of a factory's declared type: the type's name is the only text a caller's file may share.
     const typedFunctionNames = [...new Set(helpers.filter((helper) => helper.returnsTypedFunction || helper.declaredFunctionType).flatMap((helper) => helper.types.map(nameOf)))].filter((name) => name !== '');
     const heldFieldNames = [...new Set(helpers.flatMap((helper) => helper.heldAsFields ?? []))];
@@ -349,7 +355,9 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
       const choosers = byName && branchMention.test(text) ? chooserNames(sourceFile, names) : new Set<string>();
       // `this.createChat = client.chat.bind(client)`: calls of `this.createChat(...)` run `client.chat`.
       const boundMethods = byName && text.includes('.bind(') ? boundMethodAliases(sourceFile, names) : new Map<string, Node>();
-      const expressions = byName ? callsNamed(sourceFile, new Set([...names, ...aliases.keys(), ...choosers, ...boundMethods.keys()])) : [];
+      // `const chatHandlers = { openai: this.openAiHandler, ... }; chatHandlers[type].bind(this)(...)`: calls through a table of handlers.
+      const dispatched = byName && branchMention.test(text) ? dispatchCalls(sourceFile, names) : new Map<CallExpression, { name: string; entries: Node[] }>();
+      const expressions = [...(byName ? callsNamed(sourceFile, new Set([...names, ...aliases.keys(), ...choosers, ...boundMethods.keys()])) : []), ...dispatched.keys()];
       // `generate: ReturnType<typeof createGenerate>` handed down to another function: calls of that value run the factory's function.
       const byProductType = factoryNames.some((name) => text.includes(`ReturnType<typeof ${name}>`)) || byProductAlias;
       // A file naming a typed factory may call the value it makes under another name (`const classify = makeClassifyAudience(...)`).
@@ -373,9 +381,10 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
       };
       for (const expression of [...expressions, ...functionValueCalls.filter((call) => !expressions.includes(call))]) {
         if (found.length + next.length >= MAX_CALLER_SITES) break;
-        const target = boundMethodCall(expression, boundMethods) ?? calleeName(expression, aliases);
+        const table = dispatched.get(expression);
+        const target = table ? { name: table.name, callee: table.entries[0] } : (boundMethodCall(expression, boundMethods) ?? calleeName(expression, aliases));
         if (!target) continue;
-        const branches = choosers.has(target.name) && Node.isIdentifier(target.callee) ? chosenFunctions(target.callee, context.modules, remember) : undefined;
+        const branches = table?.entries ?? (choosers.has(target.name) && Node.isIdentifier(target.callee) ? chosenFunctions(target.callee, context.modules, remember) : undefined);
         let bound: Helper[] = [];
         // Helpers that already have their share of callers: still named as alternatives of a site other helpers make.
         const boundOverCap: Helper[] = [];
@@ -397,7 +406,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
           // An exported const holding the product with no type of its own is called elsewhere under its name, where no
           // declared type leads back to the factory: the factory call, with the prompt it is given, is the feature.
           else if (helper.name === target.name && makesValueOnly && !overCap && exportedUntypedProduct(expression) && isBoundTo(target.callee, helper, context.modules, shapesOfReceiver, remember)) bound.push(helper);
-          else if (branches?.some((branch) => branch.getText() === helper.name && isBoundTo(branch, helper, context.modules, shapesOfReceiver, remember))) (overCap ? boundOverCap : bound).push(helper);
+          else if (branches?.some((branch) => branchName(branch) === helper.name && isBoundTo(branch, helper, context.modules, shapesOfReceiver, remember))) (overCap ? boundOverCap : bound).push(helper);
           else if (storeRuns(expression, target.name, helper, context.modules, shapesOfReceiver)) (overCap ? boundOverCap : bound).push(helper);
           else if (storeEmbeds(target, helper, context.modules)) (overCap ? boundOverCap : bound).push(helper);
           else if (runnableRuns(target, helper, context.modules, shapesOfReceiver)) (overCap ? boundOverCap : bound).push(helper);
@@ -410,7 +419,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
           }
         }
         // A chooser's branches in their written order: the condition's first pick is priced first.
-        if (branches) bound.sort((a, b) => branches.findIndex((branch) => branch.getText() === a.name) - branches.findIndex((branch) => branch.getText() === b.name));
+        if (branches) bound.sort((a, b) => branches.findIndex((branch) => branchName(branch) === a.name) - branches.findIndex((branch) => branchName(branch) === b.name));
         // A fetch helper handed the app's own route (`fetchChatResponse('/api/chat/openai', body)`) posts to the app's server, not a model API.
         // A test that mocks the helper's module or a package it imports (`vi.mock('openai')`) calls it without a request.
         // A client component calling a server action (`'use client'` calling a `'use server'` function) posts to the app's
@@ -803,8 +812,9 @@ export function helperMention(names: readonly string[]): RegExp {
   const alternatives = names.map(escapeRegExp).join('|');
   // A call (its type arguments may nest two deep: `callAgent<{ todos: Array<{ task: string }> }>(`), the method bound to its
   // receiver to be called under another name (`client.chat.bind(client)`, see boundMethodAliases), an `as` alias, or a
-  // branch of a conditional (`cond ? generateOpenAITTS : generateMistralTTS`, see chooserNames).
-  return new RegExp(`(^|[^\\w$])(${alternatives})(?:\\s*(?:${TYPE_ARGUMENTS})?\\s*\\(|\\.bind\\s*\\(|\\s+as\\s|(?<=\\?\\s*(?:${alternatives}))\\s*:(?!:)|(?<=:\\s*(?:${alternatives}))\\s*(?:[;,)]|\\r?\\n))`, 'g');
+  // branch of a conditional (`cond ? generateOpenAITTS : generateMistralTTS`, see chooserNames), or an entry of a table of
+  // handlers (`{ 'openai-responses': this.openAiResponsesTypeHandler, ... }`, see dispatchTables).
+  return new RegExp(`(^|[^\\w$])(${alternatives})(?:\\s*(?:${TYPE_ARGUMENTS})?\\s*\\(|\\.bind\\s*\\(|\\s+as\\s|(?<=\\?\\s*(?:${alternatives}))\\s*:(?!:)|(?<=:\\s*(?:this\\.)?(?:${alternatives}))\\s*(?:[;,)}]|\\r?\\n))`, 'g');
 }
 
 /**
@@ -823,6 +833,48 @@ function chooserNames(sourceFile: SourceFile, names: readonly string[]): Set<str
   };
   visit(sourceFile.compilerNode);
   return choosers;
+}
+
+/** The function a chooser's branch or a handler table's entry names: `generateOpenAITTS`, `this.openAiHandler`'s `openAiHandler`. */
+function branchName(branch: Node): string {
+  return Node.isPropertyAccessExpression(branch) ? branch.getName() : branch.getText();
+}
+
+/**
+ * Calls through a table of handlers, a helper among them: `const chatHandlers = { 'openai-responses': this.openAiResponsesHandler,
+ * 'claude-messages': this.claudeHandler }` (a const of the same function) called as `chatHandlers[this.llm.type](...)`, also
+ * `.bind(this)(...)` or `.call(this, ...)`. Each call → the table's name and its entries (`this.x` or a function's name), in
+ * written order: any of them may run, picked at run time by the key.
+ */
+function dispatchCalls(sourceFile: SourceFile, names: readonly string[]): Map<CallExpression, { name: string; entries: Node[] }> {
+  const calls = new Map<CallExpression, { name: string; entries: Node[] }>();
+  const entryName = (value: ts.Expression): string | undefined => (ts.isIdentifier(value) ? value.text : ts.isPropertyAccessExpression(value) && value.expression.kind === ts.SyntaxKind.ThisKeyword ? value.name.text : undefined);
+  const tables = new Map<string, ts.ObjectLiteralExpression>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && ts.isObjectLiteralExpression(node.initializer) && isConstDeclaration(node)) {
+      const values = node.initializer.properties.map((property) => (ts.isPropertyAssignment(property) ? entryName(property.initializer) : undefined));
+      if (values.some((value) => value !== undefined && names.includes(value))) tables.set(node.name.text, node.initializer);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile.compilerNode);
+  if (tables.size === 0) return calls;
+  // `table[key](...)`, `table[key].bind(this)(...)`, `table[key].call(this, ...)`: the element access of the table the call runs.
+  const tableOf = (call: ts.CallExpression): string | undefined => {
+    let callee: ts.Expression = call.expression;
+    if (ts.isCallExpression(callee) && ts.isPropertyAccessExpression(callee.expression) && callee.expression.name.text === 'bind') callee = callee.expression.expression;
+    else if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'call' || callee.name.text === 'apply')) callee = callee.expression;
+    return ts.isElementAccessExpression(callee) && ts.isIdentifier(callee.expression) && tables.has(callee.expression.text) ? callee.expression.text : undefined;
+  };
+  for (const call of callsMatching(sourceFile, (candidate) => tableOf(candidate) !== undefined)) {
+    const name = tableOf(call.compilerNode as ts.CallExpression)!;
+    const object = wrapCompilerNode<import('ts-morph').ObjectLiteralExpression>(sourceFile, tables.get(name)!);
+    // The table must be the one in scope at the call: declared in the same function.
+    if (object.getFirstAncestor(isFunctionNode) !== call.getFirstAncestor(isFunctionNode)) continue;
+    const entries = object.getProperties().flatMap((property) => (Node.isPropertyAssignment(property) && property.getInitializer() && entryName(property.getInitializer()!.compilerNode as ts.Expression) !== undefined ? [unwrapExpression(property.getInitializer()!)] : []));
+    calls.set(call, { name, entries });
+  }
+  return calls;
 }
 
 /** The two values a conditional picks between (parentheses and casts aside); none for any other expression. */
@@ -1058,7 +1110,7 @@ function postsOnlyParameters(posted: Node, call: Node): boolean {
   if (!Node.isObjectLiteralExpression(value)) return false;
   const properties = value.getProperties();
   const passed = properties.filter((property) => handsOnParameter(property, parameters, isParameter));
-  return passed.length > 0 && properties.every((property) => passed.includes(property) || (Node.isPropertyAssignment(property) && isFixedValue(property.getInitializer())));
+  return passed.length > 0 && properties.every((property) => passed.includes(property) || (Node.isPropertyAssignment(property) && isFixedSetting(property.getInitializer())));
 }
 
 /**
@@ -1169,6 +1221,12 @@ function calleeMadeHere(call: CallExpression, parameters: ReadonlySet<string>): 
 /** A literal written out: a string, number, boolean or null. */
 function isFixedValue(node: Node | undefined): boolean {
   return !!node && (Node.isStringLiteral(node) || Node.isNumericLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node) || [SyntaxKind.TrueKeyword, SyntaxKind.FalseKeyword, SyntaxKind.NullKeyword].includes(node.getKind()));
+}
+
+/** A fixed value, or an object of them: `text: { format: { type: 'text' } }`, a setting of the reply's format written out. */
+function isFixedSetting(node: Node | undefined): boolean {
+  if (node && Node.isObjectLiteralExpression(node)) return node.getProperties().every((property) => Node.isPropertyAssignment(property) && isFixedSetting(property.getInitializer()));
+  return isFixedValue(node);
 }
 
 /** Whether every argument of a call is a parameter of the function around it, as is or in an object literal of such (`f({ messages, locals })`). */
@@ -3107,7 +3165,8 @@ function routeCallerSite(base: DetectedCall, fetch: RouteFetch, via: NonNullable
   const passedOn = spreads.find((name) => parameters.has(name));
   const property = (...names: string[]): Node | undefined => names.map((name) => getObjectProperty(sent, name, modules)).find((node) => node !== undefined);
   const invokes = fetch.invokesEdgeFunction === true;
-  const evidence = [`${invokes ? `invokes the app's Supabase Edge Function ${route}` : `posts the request to the app's proxy route ${route}`} (${via.file}:${via.line}), which sends the posted body as the ${base.method} request`];
+  const reached = invokes ? `invokes the app's Supabase Edge Function ${route}` : fetch.firebaseFunction ? `posts the request to the app's Firebase function ${fetch.firebaseFunction} (${route})` : `posts the request to the app's proxy route ${route}`;
+  const evidence = [`${reached} (${via.file}:${via.line}), which sends the posted body as the ${base.method} request`];
 
   const modelNode = property('model');
   let model: ModelRef = { id: null, raw: passedOn ? `${passedOn}.model` : '', source: 'dynamic' };
@@ -3151,8 +3210,9 @@ function routeCallerSite(base: DetectedCall, fetch: RouteFetch, via: NonNullable
     ...base,
     file,
     ...callSpan(fetch.call),
-    // `fetch /api/chat`, or `supabase.functions.invoke deepseek` for an edge function the app invokes by name.
-    method: `${invokes ? fetch.call.getExpression().getText() : 'fetch'} ${route}`,
+    // `fetch /api/chat` (`appCheckFetch RESPONSES_URL` through the app's wrapper of fetch), or `supabase.functions.invoke deepseek`
+    // for an edge function the app invokes by name.
+    method: `${fetch.call.getExpression().getText()} ${route}`,
     model,
     messages,
     toolNames,

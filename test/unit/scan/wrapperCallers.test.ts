@@ -3509,6 +3509,131 @@ export const supabase = createClient('https://abc.supabase.co', 'anon');
       { file: 'supabase/functions/weekly-digest/index.ts', line: 3, kind: 'sdk', model: 'deepseek-chat', inTotals: true },
     ],
   },
+  {
+    name: "a Firebase HTTPS function (`exports.proxyResponses = onRequest(options, async (req, res) => ...)`) posting on the body it is sent is reached by each fetch of the app to `${BASE}/proxyResponses`, through the app's own wrapper of fetch too; a helper posting only what its callers hand in is a hop, also when it is the fallback of a helper an earlier round searched; a function writing its own prompt is the feature itself",
+    files: {
+      'package.json': '{ "name": "tutor", "private": true, "dependencies": { "firebase": "^11.0.0" } }',
+      'functions/package.json': '{ "name": "functions", "private": true, "dependencies": { "firebase-functions": "^6.0.0", "openai": "^5.0.0" } }',
+      'functions/index.js': `const { onRequest } = require("firebase-functions/v2/https");
+const functions = require("firebase-functions");
+const OpenAI = require("openai");
+const openai = new OpenAI();
+exports.proxyResponses = onRequest({ region: "us-central1", cors: false }, async (req, res) => {
+  const body = req.body || {};
+  body.reasoning = { effort: "minimal" };
+  const upstream = await fetch("https://api.openai.com/v1/responses", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  return res.send(await upstream.text());
+});
+exports.dailyTip = functions.https.onRequest(async (req, res) => {
+  const { level } = req.body;
+  const completion = await openai.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: \`One study tip for a \${level} learner.\` }] });
+  res.json(completion);
+});
+`,
+      'src/fetching.js': `export async function appCheckFetch(input, init = {}) {
+  return fetch(input, { ...init, headers: { ...init.headers, "X-Firebase-AppCheck": "token" } });
+}
+`,
+      'src/llm.js': `import { appCheckFetch } from "./fetching";
+import { model as gemini } from "./gemini";
+const RESPONSES_URL = \`\${import.meta.env.VITE_RESPONSES_URL}/proxyResponses\`;
+export async function callResponses({ model = "gpt-5-nano", input }) {
+  if (gemini) {
+    const result = await gemini.generateContent(input);
+    return result.response.text();
+  }
+  const r = await appCheckFetch(RESPONSES_URL, { method: "POST", body: JSON.stringify({ model, text: { format: { type: "text" } }, input }) });
+  return r.json();
+}
+`,
+      'src/gemini.js': `import { GoogleGenerativeAI } from "@google/generative-ai";
+export const model = new GoogleGenerativeAI("key").getGenerativeModel({ model: "gemini-2.5-flash-lite" });
+`,
+      'src/pages.js': `import { callResponses } from "./llm";
+import { appCheckFetch } from "./fetching";
+const RESPONSES_URL = \`\${import.meta.env.VITE_RESPONSES_URL}/proxyResponses\`;
+export async function translate(text) {
+  return callResponses({ input: \`Translate to Spanish: \${text}\` });
+}
+export async function judgeGoal(goal, reply) {
+  const r = await appCheckFetch(RESPONSES_URL, { method: "POST", body: JSON.stringify({ model: "gpt-5-nano", input: \`Did the learner meet the goal "\${goal}"? Reply: \${reply}\` }) });
+  return r.json();
+}
+`,
+    },
+    sites: [
+      { file: 'functions/index.js', line: 8, kind: 'sdk', inTotals: false },
+      { file: 'functions/index.js', line: 13, kind: 'sdk', model: 'gpt-4o-mini', inTotals: true },
+      { file: 'src/llm.js', line: 6, kind: 'sdk', inTotals: false },
+      { file: 'src/pages.js', line: 5, kind: 'wrapper-caller', via: 'src/llm.js:6', promptIncludes: ['Translate to Spanish'], inTotals: true },
+      { file: 'src/pages.js', line: 8, kind: 'wrapper-caller', via: 'functions/index.js:8', model: 'gpt-5-nano', promptIncludes: ['meet the goal'], inTotals: true },
+    ],
+    check: (result) => {
+      const judge = result.callSites.find((site) => site.file === 'src/pages.js' && site.line === 8)!;
+      assert.ok(judge.evidence.some((line) => line.startsWith("posts the request to the app's Firebase function proxyResponses")), judge.evidence.join('\n'));
+      // Each handler of the module is its own function: the one writing its own prompt is no helper of the proxy's callers.
+      assert.equal(result.callSites.find((site) => site.file === 'functions/index.js' && site.line === 13)?.enclosingFunction, 'dailyTip');
+    },
+  },
+]);
+
+runScanCases('a table of handlers', [
+  {
+    name: "a method running one of its class's handler methods through a table (`chatHandlers[this.row.type].bind(this)(instructions, input)`) is a hop to each of them; its callers are the features, through the first handler with the others as alternatives, and a client variable assigned several SDKs' clients makes each handler's request its own SDK's",
+    files: {
+      'package.json': '{ "name": "papers", "private": true, "dependencies": { "openai": "^5.0.0", "@anthropic-ai/sdk": "^0.60.0" } }',
+      'src/llm.ts': `import OpenAI from 'openai';
+import Anthropic from '@anthropic-ai/sdk';
+export default class Llm {
+  constructor(private row: { provider: string; type: string; model: string; url: string }) {}
+  client(): any {
+    let client: any;
+    if (this.row.provider === 'OpenAI') {
+      client = new OpenAI({ baseURL: this.row.url });
+    } else if (this.row.provider === 'Anthropic') {
+      client = new Anthropic({ baseURL: this.row.url });
+    }
+    return client;
+  }
+  async openAiHandler(instructions: string, input: string) {
+    const completion = await this.client().chat.completions.create({ model: this.row.model, messages: [{ role: 'system', content: instructions }, { role: 'user', content: input }] });
+    return completion.choices[0].message.content;
+  }
+  async claudeHandler(instructions: string, input: string) {
+    const message = await this.client().messages.create({ model: this.row.model, max_tokens: 4000, system: instructions, messages: [{ role: 'user', content: input }] });
+    return message.content;
+  }
+  async chat(instructions: string, input: string) {
+    const chatHandlers = {
+      'openai-chat-completions': this.openAiHandler,
+      'claude-messages-create': this.claudeHandler,
+    };
+    return chatHandlers[this.row.type].bind(this)(instructions, input);
+  }
+}
+`,
+      'src/headlines.ts': `import Llm from './llm';
+export class HeadlinesGenerator {
+  constructor(private llm: Llm) {}
+  async generate(article: string) {
+    return this.llm.chat('Write three headlines for this article.', article);
+  }
+}
+`,
+    },
+    sites: [
+      { file: 'src/headlines.ts', line: 5, kind: 'wrapper-caller', via: 'src/llm.ts:27', promptIncludes: ['three headlines'], inTotals: true },
+      { file: 'src/llm.ts', line: 15, kind: 'sdk', inTotals: false },
+      { file: 'src/llm.ts', line: 19, kind: 'sdk', inTotals: false },
+    ],
+    check: (result) => {
+      // The dispatch call in `chat` hands on only what it is given: it is listed on the first handler's request, the way the
+      // feature's request goes, with the other handler on it too.
+      const caller = result.callSites.find((site) => site.file === 'src/headlines.ts')!;
+      assert.deepEqual((caller.via?.through ?? []).map((via) => `${via.file}:${via.line}`), ['src/llm.ts:15', 'src/llm.ts:19']);
+      assert.equal(result.callSites.find((site) => site.line === 19)?.provider, 'anthropic');
+    },
+  },
 ]);
 
 runScanCases('a caller at the call an analyzer already reports', [
