@@ -1308,6 +1308,10 @@ function helperAround(node: Node, call: DetectedCall, modules: ModuleLoader): He
     const wrapped = Node.isFunctionDeclaration(current) || Node.isMethodDeclaration(current) ? undefined : wrappedFunctionHolder(current);
     const named = Node.isFunctionDeclaration(current) || Node.isMethodDeclaration(current) || isHeldByName(current) || wrapped !== undefined;
     if (!named) {
+      // A React hook's memoized callback that the hook hands out (`const generateCompletion = useCallback(...)`, returned as
+      // `{ generateCompletion, loading }`): the components calling what they take from the hook are its callers.
+      const handedOut = isMemoizedCallback(current) ? callbackHandedOutByHook(current) : undefined;
+      if (handedOut) return { call, site: node, requests: [call], fn: current, name: handedOut.getName(), heldAs: handedOut, ...implementedTypes(current, undefined, modules) };
       // Calling the function that registers the handler makes no request: the route's traffic does, one request per hit.
       if (isRegisteredHandler(current) || isMemoizedCallback(current) || isMarkupHandler(current)) return undefined;
       innermost = current;
@@ -1570,6 +1574,50 @@ const READS_LATEST = /^(?:get|find|extract|pick)(?:Last|Latest|MostRecent)[A-Z]\
 function isMemoizedCallback(fn: Node): boolean {
   const call = fn.getParent();
   return !!call && Node.isCallExpression(call) && call.getArguments()[0] === fn && reactHookName(call) === 'useCallback';
+}
+
+/**
+ * `const generateCompletion = useCallback(async (messages) => { ... }, [])` in a custom hook (`useGenerateChatCompletion`) that
+ * returns it in an object (`return { generateCompletion, loading }`): the const, which components take from the hook's result
+ * (`const { generateCompletion } = useGenerateChatCompletion()`) and call. Undefined for a callback the hook keeps to itself.
+ */
+function callbackHandedOutByHook(fn: Node): VariableDeclaration | undefined {
+  const holder = fn.getParent()?.getParent();
+  if (!holder || !Node.isVariableDeclaration(holder) || !Node.isIdentifier(holder.getNameNode())) return undefined;
+  const hook = enclosingFunction(holder);
+  if (!hook || !/^use[A-Z]/.test(hookName(hook) ?? '')) return undefined;
+  const name = holder.getName();
+  return returnsOf(hook as FunctionNode).some((value) => {
+    const object = unwrapExpression(value);
+    return Node.isObjectLiteralExpression(object) && object.getProperties().some((property) => (Node.isShorthandPropertyAssignment(property) && property.getName() === name) || (Node.isPropertyAssignment(property) && unwrapExpression(property.getInitializer()!).getText() === name));
+  })
+    ? holder
+    : undefined;
+}
+
+/** A function's own name, or the name of the const holding it: `useChat` of `function useChat()` and of `const useChat = () => ...`. */
+function hookName(fn: Node): string | undefined {
+  if (Node.isFunctionDeclaration(fn)) return fn.getName();
+  const holder = fn.getParent();
+  return holder && Node.isVariableDeclaration(holder) && Node.isIdentifier(holder.getNameNode()) ? holder.getName() : undefined;
+}
+
+/**
+ * `const { generateCompletion } = useGenerateChatCompletion()`: whether a name taken from a hook's result is the helper a hook
+ * hands out (see callbackHandedOutByHook), the hook called being the one the helper is in.
+ */
+function takenFromHook(declaration: Node, helper: Helper, modules: ModuleLoader, remember: Remember): boolean {
+  if (!helper.heldAs || !Node.isBindingElement(declaration)) return false;
+  const variable = declaration.getFirstAncestorByKind(SyntaxKind.VariableDeclaration);
+  if (!variable || declaration.getParent()?.getParent() !== variable) return false;
+  const made = variable.getInitializer() && unwrapExpression(variable.getInitializer()!);
+  if (!made || !Node.isCallExpression(made) || !reactHookName(made)) return false;
+  const taken = declaration.getPropertyNameNode()?.getText() ?? declaration.getName();
+  const hook = enclosingFunction(helper.heldAs);
+  const callee = unwrapExpression(made.getExpression());
+  if (taken !== helper.name || !hook || !Node.isIdentifier(callee) || callee.getText() !== hookName(hook)) return false;
+  const hookDeclaration = remember(callee, 'declaration', () => findDeclaration(callee, modules));
+  return !!hookDeclaration && (sameNode(hookDeclaration, hook) || sameNode(hookDeclaration, hook.getParent()!));
 }
 
 /**
@@ -2157,7 +2205,7 @@ function isBoundTo(callee: Node, helper: Helper, modules: ModuleLoader, shapesOf
       const relativePath = helper.call.file;
       return !!specifier && PATH_ALIAS.test(specifier) && declaration.getName() === helper.name && aliasMayName(specifier, relativePath);
     }
-    return declares(declaration, helper) || (Node.isVariableDeclaration(declaration) && !declaration.getInitializer() && assignedModuleMember(declaration, helper, modules, remember));
+    return declares(declaration, helper) || takenFromHook(declaration, helper, modules, remember) || (Node.isVariableDeclaration(declaration) && !declaration.getInitializer() && assignedModuleMember(declaration, helper, modules, remember));
   }
   if (!Node.isPropertyAccessExpression(callee)) return false;
   const exported = remember(callee, 'member', () => namespaceMember(callee, modules));

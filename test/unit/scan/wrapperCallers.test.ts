@@ -3577,6 +3577,58 @@ export async function judgeGoal(goal, reply) {
   },
 ]);
 
+runScanCases('a React hook handing out a callback', [
+  {
+    name: "a custom hook's memoized callback it returns (`const generateCompletion = useCallback(...)`; `return { generateCompletion, loading }`) is called by the components taking it from the hook (`const { generateCompletion } = useGenerateChatCompletion()`): those calls are the features, the callback posting only its parameters a hop; a callback the hook keeps to itself stays the site",
+    files: {
+      'package.json': '{ "name": "journal", "private": true, "dependencies": { "openai": "^5.0.0", "react": "^19.0.0" } }',
+      'src/hooks/useGenerateChatCompletion.ts': `import { useCallback, useState } from 'react';
+import OpenAI from 'openai';
+const openai = new OpenAI({ dangerouslyAllowBrowser: true });
+export const useGenerateChatCompletion = () => {
+  const [loading, setLoading] = useState(false);
+  const generateCompletion = useCallback(async (messages: Array<{ role: 'system' | 'user'; content: string }>) => {
+    setLoading(true);
+    const completion = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages });
+    setLoading(false);
+    return completion.choices[0].message.content ?? '';
+  }, []);
+  return { generateCompletion, loading };
+};
+`,
+      'src/hooks/usePrompts.ts': `import { useCallback } from 'react';
+import OpenAI from 'openai';
+const openai = new OpenAI({ dangerouslyAllowBrowser: true });
+export function usePrompts() {
+  const refresh = useCallback(async () => {
+    const completion = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Write one journaling prompt.' }] });
+    return completion.choices[0].message.content;
+  }, []);
+  return { ready: true, start: () => refresh() };
+}
+`,
+      'src/hooks/useGenerateSummary.ts': `import { useCallback } from 'react';
+import { useGenerateChatCompletion } from './useGenerateChatCompletion';
+export const useGenerateSummary = () => {
+  const { generateCompletion } = useGenerateChatCompletion();
+  const summarize = useCallback(async (entry: string) => {
+    const title = await generateCompletion([{ role: 'system', content: 'Write a five-word title for this journal entry.' }, { role: 'user', content: entry }]);
+    const summary = await generateCompletion([{ role: 'system', content: 'Summarize this journal entry in two sentences.' }, { role: 'user', content: entry }]);
+    return { title, summary };
+  }, [generateCompletion]);
+  return { summarize };
+};
+`,
+    },
+    sites: [
+      { file: 'src/hooks/useGenerateChatCompletion.ts', line: 8, kind: 'sdk', inTotals: false },
+      { file: 'src/hooks/useGenerateSummary.ts', line: 6, kind: 'wrapper-caller', via: 'src/hooks/useGenerateChatCompletion.ts:8', promptIncludes: ['five-word title'], inTotals: true },
+      { file: 'src/hooks/useGenerateSummary.ts', line: 7, kind: 'wrapper-caller', via: 'src/hooks/useGenerateChatCompletion.ts:8', promptIncludes: ['two sentences'], inTotals: true },
+      { file: 'src/hooks/usePrompts.ts', line: 6, kind: 'sdk', promptIncludes: ['journaling prompt'], inTotals: true },
+    ],
+  },
+]);
+
 runScanCases('a table of handlers', [
   {
     name: "a method running one of its class's handler methods through a table (`chatHandlers[this.row.type].bind(this)(instructions, input)`) is a hop to each of them; its callers are the features, through the first handler with the others as alternatives, and a client variable assigned several SDKs' clients makes each handler's request its own SDK's",
