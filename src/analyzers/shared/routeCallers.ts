@@ -377,7 +377,6 @@ function firebaseFunctionHandler(node: Node): RegisteredHandler | undefined {
   return found && name ? { route: name, handler: found.handler, serverless: 'firebase' } : undefined;
 }
 
-
 /**
  * `supabase.functions.invoke('<name>', { body: { messages, model } })` calls of a file to the edge function of that name:
  * each call and the body it sends (the client serializes it).

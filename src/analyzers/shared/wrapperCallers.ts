@@ -356,7 +356,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
       // `this.createChat = client.chat.bind(client)`: calls of `this.createChat(...)` run `client.chat`.
       const boundMethods = byName && text.includes('.bind(') ? boundMethodAliases(sourceFile, names) : new Map<string, Node>();
       // `const chatHandlers = { openai: this.openAiHandler, ... }; chatHandlers[type].bind(this)(...)`: calls through a table of handlers.
-      const dispatched = byName && branchMention.test(text) ? dispatchCalls(sourceFile, names) : new Map<CallExpression, { name: string; entries: Node[] }>();
+      const dispatched = byName && branchMention.test(text) ? dispatchCalls(sourceFile, names) : new Map<CallExpression, HandlerTable>();
       const expressions = [...(byName ? callsNamed(sourceFile, new Set([...names, ...aliases.keys(), ...choosers, ...boundMethods.keys()])) : []), ...dispatched.keys()];
       // `generate: ReturnType<typeof createGenerate>` handed down to another function: calls of that value run the factory's function.
       const byProductType = factoryNames.some((name) => text.includes(`ReturnType<typeof ${name}>`)) || byProductAlias;
@@ -813,7 +813,7 @@ export function helperMention(names: readonly string[]): RegExp {
   // A call (its type arguments may nest two deep: `callAgent<{ todos: Array<{ task: string }> }>(`), the method bound to its
   // receiver to be called under another name (`client.chat.bind(client)`, see boundMethodAliases), an `as` alias, or a
   // branch of a conditional (`cond ? generateOpenAITTS : generateMistralTTS`, see chooserNames), or an entry of a table of
-  // handlers (`{ 'openai-responses': this.openAiResponsesTypeHandler, ... }`, see dispatchTables).
+  // handlers (`{ 'openai-responses': this.openAiResponsesTypeHandler, ... }`, see dispatchCalls).
   return new RegExp(`(^|[^\\w$])(${alternatives})(?:\\s*(?:${TYPE_ARGUMENTS})?\\s*\\(|\\.bind\\s*\\(|\\s+as\\s|(?<=\\?\\s*(?:${alternatives}))\\s*:(?!:)|(?<=:\\s*(?:this\\.)?(?:${alternatives}))\\s*(?:[;,)}]|\\r?\\n))`, 'g');
 }
 
@@ -840,14 +840,20 @@ function branchName(branch: Node): string {
   return Node.isPropertyAccessExpression(branch) ? branch.getName() : branch.getText();
 }
 
+/** A table of handlers a call runs one of: the const's name and its entries, in written order. */
+interface HandlerTable {
+  name: string;
+  entries: Node[];
+}
+
 /**
  * Calls through a table of handlers, a helper among them: `const chatHandlers = { 'openai-responses': this.openAiResponsesHandler,
  * 'claude-messages': this.claudeHandler }` (a const of the same function) called as `chatHandlers[this.llm.type](...)`, also
  * `.bind(this)(...)` or `.call(this, ...)`. Each call → the table's name and its entries (`this.x` or a function's name), in
  * written order: any of them may run, picked at run time by the key.
  */
-function dispatchCalls(sourceFile: SourceFile, names: readonly string[]): Map<CallExpression, { name: string; entries: Node[] }> {
-  const calls = new Map<CallExpression, { name: string; entries: Node[] }>();
+function dispatchCalls(sourceFile: SourceFile, names: readonly string[]): Map<CallExpression, HandlerTable> {
+  const calls = new Map<CallExpression, HandlerTable>();
   const entryName = (value: ts.Expression): string | undefined => (ts.isIdentifier(value) ? value.text : ts.isPropertyAccessExpression(value) && value.expression.kind === ts.SyntaxKind.ThisKeyword ? value.name.text : undefined);
   const tables = new Map<string, ts.ObjectLiteralExpression>();
   const visit = (node: ts.Node): void => {
