@@ -1934,7 +1934,7 @@ function innerRequestWithUrlFrom(fn: FunctionNode, name: string, context: Analyz
       if (binding && (FETCH_PACKAGES.has(binding.packageName) || CLIENT_PACKAGES.has(binding.packageName) || isPlatformRequestUrl(binding))) return inner;
       // `safeFetchNoThrow(url, options)` handing the URL to the app's `safeFetch`, which sends it: a wrapper of a wrapper
       // (called by the wrapper itself, not by a function it returns: a factory's model sends when it is used).
-      const nested = depth < MAX_NESTED_WRAPPERS && enclosingFunction(inner) === fn ? wrapperFunction(innerCallee, context) : undefined;
+      const nested = depth < MAX_NESTED_WRAPPERS && runsWithin(inner, fn) ? wrapperFunction(innerCallee, context) : undefined;
       if (nested && nested !== fn && forwardsUrlToHttpClient(nested, context, depth + 1)) return inner;
     } else if (Node.isPropertyAccessExpression(innerCallee)) {
       // `UrlFetchApp.fetch(url, config)`: Google Apps Script's HTTP client, inside an add-on's own request method.
@@ -1944,11 +1944,24 @@ function innerRequestWithUrlFrom(fn: FunctionNode, name: string, context: Analyz
       if (innerCallee.getName() === 'request' && isGoogleAuthClient(innerCallee.getExpression(), context)) return inner;
       // `this.executeWithRetry(url, options)` handing the URL to a method of the same class that sends it.
       // `(endpoint, body) => apiClient.post(endpoint, body)` with `apiClient = new ApiClient()`: the request method of the app's client class.
-      const nested = depth < MAX_NESTED_WRAPPERS && enclosingFunction(inner) === fn ? wrapperFunction(innerCallee, context, 0, !isThisMember(innerCallee)) : undefined;
+      const nested = depth < MAX_NESTED_WRAPPERS && runsWithin(inner, fn) ? wrapperFunction(innerCallee, context, 0, !isThisMember(innerCallee)) : undefined;
       if (nested && nested !== fn && forwardsUrlToHttpClient(nested, context, depth + 1)) return inner;
     }
   }
   return undefined;
+}
+
+/**
+ * Whether a call runs when `fn` does: it is in `fn` itself, or in a callback `fn` hands to a call (`withRetry(async (attempt) =>
+ * fetchWithTimeout(url, ...))`, a retry helper running it at once), not in a function `fn` returns or keeps for later.
+ */
+function runsWithin(inner: Node, fn: FunctionNode): boolean {
+  for (let current = enclosingFunction(inner); current; current = enclosingFunction(current)) {
+    if (current === fn) return true;
+    const handedTo = current.getParent();
+    if (!(Node.isArrowFunction(current) || Node.isFunctionExpression(current)) || !handedTo || !Node.isCallExpression(handedTo) || !handedTo.getArguments().includes(current as never)) return false;
+  }
+  return false;
 }
 
 /** `const { url, method = 'GET' } = config` then `fetch(url, ...)`: the URL is a property of the parameter `config`. */

@@ -1379,6 +1379,36 @@ export function safeFetchNoThrow(url: string, options: RequestInit = {}) {
       ],
     },
     {
+      name: 'a wrapper handing its URL to another wrapper inside a retry callback it passes on (`withRetry(async (attempt) => fetchWithTimeout(url, ...))`) is a wrapper; one returning a function that would send later is not',
+      code: `import { fetchWithRetry, makeSender } from './retry';
+export async function callResponses(env: { OPENAI_MODEL?: string }, input: string) {
+  const url = 'https://api.openai.com/v1/responses';
+  const response = await fetchWithRetry(url, { method: 'POST', body: JSON.stringify({ model: env.OPENAI_MODEL || 'gpt-5.4', input }) });
+  const later = makeSender(url);
+  await later({ method: 'POST', body: JSON.stringify({ model: 'gpt-5.4', input }) });
+  return response.json();
+}`,
+      files: {
+        'src/retry.ts': `async function withRetry<T>(run: (attempt: number) => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try { return await run(attempt); } catch (error) { if (attempt >= 2) throw error; }
+  }
+}
+async function fetchWithTimeout(url: string, options: RequestInit, timeoutMs: number) {
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(), timeoutMs);
+  return fetch(url, { ...options, signal: controller.signal });
+}
+export async function fetchWithRetry(url: string, options: RequestInit) {
+  return withRetry(async (attempt) => fetchWithTimeout(url, { ...options, headers: { ...options.headers, 'X-Attempt': String(attempt) } }, 60000));
+}
+export function makeSender(url: string) {
+  return (options: RequestInit) => fetchWithTimeout(url, options, 60000);
+}`,
+      },
+      calls: [{ line: 4, method: 'fetchWithRetry /v1/responses', provider: 'openai', model: 'gpt-5.4' }],
+    },
+    {
       name: "an Obsidian plugin's base client: `post(endpoint, body)` building the URL and handing it to a method of its own that calls requestUrl with an options object held in a const",
       code: `import { ApiClient } from './ApiClient';
 export class PostProcessingClient extends ApiClient {
