@@ -308,6 +308,16 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
       files.push(own);
       listed.add(own.absolutePath);
     }
+    // `export const _service = { [services.openai]: common, ... }`: a module's map of the helpers, picked by key in the modules
+    // importing it (`_service[name](message)`); those modules are read too, for the map's name (see serviceMapCalls).
+    const serviceMaps = await exportedHelperMaps(files, names, readText, sourceFileOf);
+    if (serviceMaps.length > 0) {
+      for (const file of candidatesFor(new Set(serviceMaps.map((map) => map.declaration.getSourceFile().getFilePath() as string)))) {
+        if (listed.has(file.absolutePath)) continue;
+        files.push(file);
+        listed.add(file.absolutePath);
+      }
+    }
     const mention = helperMention(names);
     const components = helpers.filter(rendersWithProps);
     const componentMarkup = components.length > 0 ? new RegExp(`<(?:${components.map((helper) => escapeRegExp(helper.name)).join('|')})[\\s/>]`) : undefined;
@@ -347,7 +357,8 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
       const byProductAlias = [...productAliases.keys()].some((alias) => text.includes(alias));
       // `<AnswerView prompt={p} />`: a function component rendered with the props its request reads.
       const byMarkup = componentMarkup !== undefined && /\.[jt]sx$/.test(file.relativePath) && componentMarkup.test(text);
-      if (!byName && !byFunctionType && !byProductAlias && !byMarkup) continue;
+      const byServiceMap = serviceMaps.some((map) => text.includes(map.declaration.getName()));
+      if (!byName && !byFunctionType && !byProductAlias && !byMarkup && !byServiceMap) continue;
       const sourceFile = await sourceFileOf(file);
       if (!sourceFile) continue;
       const aliases = importAliases(sourceFile, names);
@@ -357,6 +368,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
       const boundMethods = byName && text.includes('.bind(') ? boundMethodAliases(sourceFile, names) : new Map<string, Node>();
       // `const chatHandlers = { openai: this.openAiHandler, ... }; chatHandlers[type].bind(this)(...)`: calls through a table of handlers.
       const dispatched = byName && branchMention.test(text) ? dispatchCalls(sourceFile, names) : new Map<CallExpression, HandlerTable>();
+      if (byServiceMap) for (const [call, table] of serviceMapCalls(sourceFile, serviceMaps, context.modules)) dispatched.set(call, table);
       const expressions = [...(byName ? callsNamed(sourceFile, new Set([...names, ...aliases.keys(), ...choosers, ...boundMethods.keys()])) : []), ...dispatched.keys()];
       // `generate: ReturnType<typeof createGenerate>` handed down to another function: calls of that value run the factory's function.
       const byProductType = factoryNames.some((name) => text.includes(`ReturnType<typeof ${name}>`)) || byProductAlias;
@@ -879,6 +891,90 @@ function dispatchCalls(sourceFile: SourceFile, names: readonly string[]): Map<Ca
     if (object.getFirstAncestor(isFunctionNode) !== call.getFirstAncestor(isFunctionNode)) continue;
     const entries = object.getProperties().flatMap((property) => (Node.isPropertyAssignment(property) && property.getInitializer() && entryName(property.getInitializer()!.compilerNode as ts.Expression) !== undefined ? [unwrapExpression(property.getInitializer()!)] : []));
     calls.set(call, { name, entries });
+  }
+  return calls;
+}
+
+/** A module's exported map of helper functions (`export const _service = { [services.openai]: common, ... }`). */
+interface HelperMap {
+  declaration: VariableDeclaration;
+  entries: Node[];
+}
+
+/** How many helper maps a round follows into the modules importing them. */
+const MAX_HELPER_MAPS = 8;
+
+/**
+ * The exported maps of the round's helpers in its candidate files: a module-level `export const` whose object literal's values
+ * name a helper (`[services.deepseek]: common`). Read only in a file whose text has an exported const and a helper's name after `:`.
+ */
+async function exportedHelperMaps(files: readonly WorkspaceFile[], names: readonly string[], readText: (file: WorkspaceFile) => Promise<string | null>, sourceFileOf: (file: WorkspaceFile) => Promise<SourceFile | undefined>): Promise<HelperMap[]> {
+  const valueMention = new RegExp(`:\\s*(?:${names.map(escapeRegExp).join('|')})\\s*[,}\\n]`);
+  const maps: HelperMap[] = [];
+  for (const file of files) {
+    if (maps.length >= MAX_HELPER_MAPS) break;
+    const text = await readText(file);
+    if (!text || !/export\s+const\s/.test(text) || !valueMention.test(text)) continue;
+    const sourceFile = await sourceFileOf(file);
+    for (const statement of sourceFile?.getVariableStatements() ?? []) {
+      if (!statement.hasExportKeyword() || statement.getDeclarationKind() !== VariableDeclarationKind.Const) continue;
+      for (const declaration of statement.getDeclarations()) {
+        const object = declaration.getInitializer() && unwrapExpression(declaration.getInitializer()!);
+        if (!object || !Node.isObjectLiteralExpression(object) || !Node.isIdentifier(declaration.getNameNode())) continue;
+        const entries = object.getProperties().flatMap((property) => (Node.isPropertyAssignment(property) && Node.isIdentifier(unwrapExpression(property.getInitializer()!)) ? [unwrapExpression(property.getInitializer()!)] : Node.isShorthandPropertyAssignment(property) ? [property.getNameNode()] : []));
+        if (entries.some((entry) => names.includes(entry.getText()))) maps.push({ declaration, entries });
+      }
+    }
+  }
+  return maps;
+}
+
+/** How many steps (a local const, a function returning it) lead from a call's callee to the map lookup. */
+const MAX_MAP_LOOKUP_STEPS = 3;
+
+/**
+ * Calls of a file through a helper map another module exports: `_service[name](message)`, also `.bind(x)(...)` and `.call(x, ...)`,
+ * and the call of what a local function picks from the map (`getTranslationService(name)(message)` with `getTranslationService`
+ * returning `_service[name]`). Each call → the map's name and its entries, as for a table of handlers in one function.
+ */
+function serviceMapCalls(sourceFile: SourceFile, maps: readonly HelperMap[], modules: ModuleLoader): Map<CallExpression, HandlerTable> {
+  const calls = new Map<CallExpression, HandlerTable>();
+  const lookedUp = (node: Node, steps: number): HelperMap | undefined => {
+    const value = unwrapExpression(node);
+    if (Node.isElementAccessExpression(value)) {
+      const owner = unwrapExpression(value.getExpression());
+      const declaration = Node.isIdentifier(owner) ? findDeclaration(owner, modules) : undefined;
+      return declaration ? maps.find((map) => sameNode(map.declaration, declaration)) : undefined;
+    }
+    if (steps >= MAX_MAP_LOOKUP_STEPS) return undefined;
+    if (Node.isIdentifier(value)) {
+      const declaration = findDeclaration(value, modules);
+      const initializer = declaration && Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : undefined;
+      return initializer ? lookedUp(initializer, steps + 1) : undefined;
+    }
+    if (Node.isCallExpression(value)) {
+      const callee = unwrapExpression(value.getExpression());
+      const declaration = Node.isIdentifier(callee) ? findDeclaration(callee, modules) : undefined;
+      const fn = declaration && (Node.isFunctionDeclaration(declaration) ? declaration : Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : undefined);
+      if (!fn || !isFunctionNode(fn) || fn.getSourceFile() !== sourceFile) return undefined;
+      for (const returned of returnsOf(fn as FunctionNode)) {
+        const found = lookedUp(returned, steps + 1);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  };
+  // The callee a call runs: `x(...)`, `x.bind(this)(...)`, `x.call(this, ...)`; only a map lookup or a call's result is looked into.
+  const runs = (call: ts.CallExpression): ts.Expression | undefined => {
+    let callee: ts.Expression = call.expression;
+    if (ts.isCallExpression(callee) && ts.isPropertyAccessExpression(callee.expression) && callee.expression.name.text === 'bind') callee = callee.expression.expression;
+    else if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'call' || callee.name.text === 'apply')) callee = callee.expression;
+    return ts.isElementAccessExpression(callee) || ts.isCallExpression(callee) ? callee : undefined;
+  };
+  for (const call of callsMatching(sourceFile, (candidate) => runs(candidate) !== undefined)) {
+    const callee = wrapCompilerNode<Node>(sourceFile, runs(call.compilerNode as ts.CallExpression)!);
+    const map = lookedUp(callee, 0);
+    if (map) calls.set(call, { name: map.declaration.getName(), entries: map.entries });
   }
   return calls;
 }

@@ -3577,6 +3577,61 @@ export async function judgeGoal(goal, reply) {
   },
 ]);
 
+runScanCases('a map of helpers another module exports', [
+  {
+    name: "a module exporting a map of the helpers (`export const _service = { [services.openai]: common, [services.claude]: claude }`) is called through in the modules importing it, directly (`_service[name](message)`) and through a local function returning the pick (`getTranslationService(name)(message)`): those calls are the features, through the first helper with the others as alternatives",
+    files: {
+      'package.json': '{ "name": "reader", "private": true, "dependencies": { "openai": "^5.0.0", "@anthropic-ai/sdk": "^0.60.0" } }',
+      'src/service/common.ts': `import OpenAI from 'openai';
+const openai = new OpenAI();
+export async function common(message: { origin: string; target: string }) {
+  const completion = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'system', content: \`Translate the text into \${message.target}.\` }, { role: 'user', content: message.origin }] });
+  return completion.choices[0].message.content;
+}
+`,
+      'src/service/claude.ts': `import Anthropic from '@anthropic-ai/sdk';
+const anthropic = new Anthropic();
+export async function claude(message: { origin: string; target: string }) {
+  const reply = await anthropic.messages.create({ model: 'claude-haiku-4-5', max_tokens: 1024, messages: [{ role: 'user', content: \`Translate into \${message.target}: \${message.origin}\` }] });
+  return reply.content;
+}
+`,
+      'src/service/_service.ts': `import { common } from './common';
+import { claude } from './claude';
+export const services = { openai: 'openai', deepseek: 'deepseek', claude: 'claude' };
+export const _service: Record<string, (message: { origin: string; target: string }) => Promise<unknown>> = {
+  [services.openai]: common,
+  [services.deepseek]: common,
+  [services.claude]: claude,
+};
+`,
+      'src/background.ts': `import { _service } from './service/_service';
+function getTranslationService(name: string) {
+  const service = _service[name];
+  if (!service) throw new Error(name);
+  return service;
+}
+export async function translatePage(text: string, name: string) {
+  return getTranslationService(name)({ origin: text, target: 'French' });
+}
+export async function translateTitle(title: string, name: string) {
+  return _service[name]({ origin: title, target: 'German' });
+}
+`,
+    },
+    sites: [
+      { file: 'src/background.ts', line: 8, kind: 'wrapper-caller', via: 'src/service/common.ts:4', inTotals: true },
+      { file: 'src/background.ts', line: 11, kind: 'wrapper-caller', via: 'src/service/common.ts:4', inTotals: true },
+      { file: 'src/service/claude.ts', line: 4, kind: 'sdk', model: 'claude-haiku-4-5', inTotals: false },
+      { file: 'src/service/common.ts', line: 4, kind: 'sdk', model: 'gpt-4o-mini', inTotals: false },
+    ],
+    check: (result) => {
+      const page = result.callSites.find((site) => site.file === 'src/background.ts' && site.line === 8)!;
+      assert.deepEqual((page.via?.alternatives ?? []).map((via) => `${via.file}:${via.line}`), ['src/service/claude.ts:4']);
+    },
+  },
+]);
+
 runScanCases('a React hook handing out a callback', [
   {
     name: "a custom hook's memoized callback it returns (`const generateCompletion = useCallback(...)`; `return { generateCompletion, loading }`) is called by the components taking it from the hook (`const { generateCompletion } = useGenerateChatCompletion()`): those calls are the features, the callback posting only its parameters a hop; a callback the hook keeps to itself stays the site",
