@@ -240,7 +240,10 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
   const routeRegistering = new Map<string, boolean>();
   const registersRoute = (file: string, sourceFile: SourceFile): boolean => {
     let registers = routeRegistering.get(file);
-    if (registers === undefined) routeRegistering.set(file, (registers = isEdgeFunctionFile(file) || definesFirebaseFunctions(sourceFile.getFullText()) || ROUTE_REGISTRATION.test(sourceFile.getFullText())));
+    if (registers === undefined) {
+      const text = sourceFile.getFullText();
+      routeRegistering.set(file, (registers = isEdgeFunctionFile(file) || definesFirebaseFunctions(text) || ROUTE_REGISTRATION.test(text)));
+    }
     return registers;
   };
   for (let round = 0; round < MAX_ROUNDS && frontier.length > 0 && found.length < MAX_CALLER_SITES; round++) {
@@ -879,9 +882,7 @@ function dispatchCalls(sourceFile: SourceFile, names: readonly string[]): Map<Ca
   if (tables.size === 0) return calls;
   // `table[key](...)`, `table[key].bind(this)(...)`, `table[key].call(this, ...)`: the element access of the table the call runs.
   const tableOf = (call: ts.CallExpression): string | undefined => {
-    let callee: ts.Expression = call.expression;
-    if (ts.isCallExpression(callee) && ts.isPropertyAccessExpression(callee.expression) && callee.expression.name.text === 'bind') callee = callee.expression.expression;
-    else if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'call' || callee.name.text === 'apply')) callee = callee.expression;
+    const callee = functionRun(call);
     return ts.isElementAccessExpression(callee) && ts.isIdentifier(callee.expression) && tables.has(callee.expression.text) ? callee.expression.text : undefined;
   };
   for (const call of callsMatching(sourceFile, (candidate) => tableOf(candidate) !== undefined)) {
@@ -893,6 +894,14 @@ function dispatchCalls(sourceFile: SourceFile, names: readonly string[]): Map<Ca
     calls.set(call, { name, entries });
   }
   return calls;
+}
+
+/** The function a call runs: the callee of `x(...)`, and `x` of `x.bind(this)(...)`, `x.call(this, ...)`, `x.apply(this, args)`. */
+function functionRun(call: ts.CallExpression): ts.Expression {
+  const callee = call.expression;
+  if (ts.isCallExpression(callee) && ts.isPropertyAccessExpression(callee.expression) && callee.expression.name.text === 'bind') return callee.expression.expression;
+  if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'call' || callee.name.text === 'apply')) return callee.expression;
+  return callee;
 }
 
 /** A module's exported map of helper functions (`export const _service = { [services.openai]: common, ... }`). */
@@ -964,11 +973,9 @@ function serviceMapCalls(sourceFile: SourceFile, maps: readonly HelperMap[], mod
     }
     return undefined;
   };
-  // The callee a call runs: `x(...)`, `x.bind(this)(...)`, `x.call(this, ...)`; only a map lookup or a call's result is looked into.
+  // Only a map lookup or a call's result is looked into.
   const runs = (call: ts.CallExpression): ts.Expression | undefined => {
-    let callee: ts.Expression = call.expression;
-    if (ts.isCallExpression(callee) && ts.isPropertyAccessExpression(callee.expression) && callee.expression.name.text === 'bind') callee = callee.expression.expression;
-    else if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'call' || callee.name.text === 'apply')) callee = callee.expression;
+    const callee = functionRun(call);
     return ts.isElementAccessExpression(callee) || ts.isCallExpression(callee) ? callee : undefined;
   };
   for (const call of callsMatching(sourceFile, (candidate) => runs(candidate) !== undefined)) {
